@@ -1,0 +1,10 @@
+export { startBillomatEmulator } from './server';
+export type {
+  BillomatEmulator,
+  BillomatEmulatorOptions,
+  EmulatedClient,
+  EmulatedRequest,
+  FaultKind,
+  Faults,
+  RateLimitOptions,
+} from './types';
