@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else gets a typed `Config`.
+ * A bad value stops the service with one line that names the variable.
+ */
+
+const DEFAULT_BILLOMAT_URL = 'https://{billomatId}.billomat.net/api';
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+
+const environmentSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
+    .optional(),
+  OPERATOR_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  BILLOMAT_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/.+\{billomatId\}|^https?:\/\/.+/, 'must be an http(s) URL')
+    .default(DEFAULT_BILLOMAT_URL),
+  BILLOMAT_TIMEOUT_MS: positiveInt(20_000),
+  BILLOMAT_MAX_ATTEMPTS: positiveInt(6),
+  BILLOMAT_RETRY_BASE_MS: positiveInt(500),
+  BILLOMAT_RETRY_MAX_MS: positiveInt(60_000),
+  WORKER_CONCURRENCY: positiveInt(4),
+  WORKER_LEASE_SECONDS: positiveInt(60),
+  WORKER_POLL_MS: positiveInt(500),
+  PUSH_MAX_RECORDS: positiveInt(2000),
+  PUSH_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Environment = z.input<typeof environmentSchema>;
+
+export interface Config {
+  host: string;
+  port: number;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /** 32-byte key for AES-256-GCM encryption of stored Billomat credentials. */
+  secretKey: Buffer;
+  operatorToken: string | null;
+  demo: boolean;
+  billomat: {
+    baseUrlTemplate: string;
+    timeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+  };
+  worker: { concurrency: number; leaseMs: number; pollMs: number };
+  limits: { maxRecordsPerPush: number; maxBodyBytes: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * The demo runs without a configured secret key; its key is derived from a fixed phrase
+ * so that a demo restart can still read what it stored. Never used outside the demo.
+ */
+const DEMO_SECRET_KEY = createHash('sha256').update('billomat-export demo only').digest();
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`${variable} ${issue?.message ?? 'is invalid'} (got "${env[variable] ?? ''}")`);
+  }
+  const e = parsed.data;
+  const database = databaseFrom(e.DATABASE_URL, e.DATA_DIR);
+  // With nothing configured the service runs as a local demo; any sign of a real setup
+  // (DEMO=0, or PostgreSQL) makes the secret key mandatory.
+  const demo = e.DEMO === undefined ? !e.SECRET_KEY && database.kind === 'sqlite' : e.DEMO === '1' || e.DEMO === 'true';
+  if (!e.SECRET_KEY && !demo) {
+    throw new ConfigError(
+      'SECRET_KEY is required outside the demo (64 hex characters, e.g. `openssl rand -hex 32`); it encrypts the stored Billomat API keys.',
+    );
+  }
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    database,
+    secretKey: e.SECRET_KEY ? Buffer.from(e.SECRET_KEY, 'hex') : DEMO_SECRET_KEY,
+    operatorToken: e.OPERATOR_TOKEN ?? null,
+    demo,
+    billomat: {
+      baseUrlTemplate: e.BILLOMAT_BASE_URL,
+      timeoutMs: e.BILLOMAT_TIMEOUT_MS,
+      maxAttempts: e.BILLOMAT_MAX_ATTEMPTS,
+      retryBaseMs: e.BILLOMAT_RETRY_BASE_MS,
+      retryMaxMs: e.BILLOMAT_RETRY_MAX_MS,
+    },
+    worker: {
+      concurrency: e.WORKER_CONCURRENCY,
+      leaseMs: e.WORKER_LEASE_SECONDS * 1000,
+      pollMs: e.WORKER_POLL_MS,
+    },
+    limits: { maxRecordsPerPush: e.PUSH_MAX_RECORDS, maxBodyBytes: e.PUSH_MAX_BODY_BYTES },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function databaseFrom(url: string | undefined, dataDir: string): Config['database'] {
+  if (!url) return { kind: 'sqlite', file: path.resolve(dataDir, 'billomat-export.sqlite') };
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
+  }
+  return { kind: 'postgres', url };
+}
