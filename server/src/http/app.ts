@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Pushes } from '../jobs/pushes';
 import type { Logger } from '../logger';
 import type { BillomatAccounts } from '../orgs/billomat-accounts';
@@ -20,6 +20,18 @@ export interface AppDependencies {
   operatorToken: string | null;
   maxBodyBytes: number;
   log: Logger;
+}
+
+/** Every /v1 route: operator routes under /orgs behind the operator token, the rest behind an org token. */
+export function createApiRouter(deps: AppDependencies): Router {
+  const v1 = express.Router();
+  v1.use('/orgs', requireOperator(deps.operatorToken));
+  v1.use(orgRoutes(deps.registry));
+  v1.use(requireOrg(deps.store));
+  v1.use(statusRoutes(deps.store, deps.accounts));
+  v1.use(mappingRoutes(deps.store));
+  v1.use(pushRoutes(deps.store, deps.pushes));
+  return v1;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -44,17 +56,7 @@ export function createApp(deps: AppDependencies): Express {
     res.json({ status: 'ok' });
   });
 
-  const operator = express.Router();
-  operator.use(requireOperator(deps.operatorToken));
-  operator.use(orgRoutes(deps.registry));
-
-  const org = express.Router();
-  org.use(requireOrg(deps.store));
-  org.use(statusRoutes(deps.store, deps.accounts));
-  org.use(mappingRoutes(deps.store));
-  org.use(pushRoutes(deps.store, deps.pushes));
-
-  app.use('/v1', (req, res, next) => (req.path === '/orgs' ? operator(req, res, next) : org(req, res, next)));
+  app.use('/v1', createApiRouter(deps));
   app.use(unknownRoute);
   app.use(errorHandler(deps.log));
   return app;

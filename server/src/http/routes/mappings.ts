@@ -18,7 +18,17 @@ export function mappingRoutes(store: Store): Router {
   const router = Router();
 
   router.get('/billomat-fields', (_req, res) => {
-    res.json({ fields: BILLOMAT_CLIENT_FIELDS, transforms: TRANSFORM_CATALOGUE });
+    res.json({
+      fields: BILLOMAT_CLIENT_FIELDS.map((field) => ({
+        name: field.name,
+        label: field.label,
+        type: field.type,
+        allowedValues: field.values ?? null,
+        maxLength: field.maxLength ?? null,
+        help: field.help,
+      })),
+      transforms: TRANSFORM_CATALOGUE,
+    });
   });
 
   router.get('/mappings/:objectType', async (req, res) => {
