@@ -22,15 +22,22 @@ describe('authentication, tenancy and bad input', () => {
 
   describe('authentication', () => {
     it('refuses a request without a token with 401 and says how to send one', async () => {
-      const answer = await apiClient(harness.url, '').get('/v1/status');
+      const answer = await apiClient(harness.url, '').get('/v1/pushes');
       expect(answer.status).toBe(401);
       expect(answer.body.error.message).toMatch(/Authorization: Bearer/);
     });
 
     it('refuses an unknown token with 401', async () => {
-      const answer = await apiClient(harness.url, 'bex_not-a-real-token').get('/v1/status');
+      const answer = await apiClient(harness.url, 'bex_not-a-real-token').get('/v1/mappings/Account');
       expect(answer.status).toBe(401);
       expect(answer.body.error.code).toBe('unauthorized');
+    });
+
+    it('tells an unregistered org on the status endpoint that it is not registered, and nothing more', async () => {
+      const answer = await apiClient(harness.url, 'bex_not-a-real-token').get('/v1/status');
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ service: { status: 'ok' }, org: { registered: false }, billomat: null, mappings: null });
+      expect(answer.body.org.message).toMatch(/not known/);
     });
 
     it('refuses an org token on the operator endpoint', async () => {

@@ -27,8 +27,8 @@ export function createApiRouter(deps: AppDependencies): Router {
   const v1 = express.Router();
   v1.use('/orgs', requireOperator(deps.operatorToken));
   v1.use(orgRoutes(deps.registry));
-  v1.use(requireOrg(deps.store));
   v1.use(statusRoutes(deps.store, deps.accounts));
+  v1.use(requireOrg(deps.store));
   v1.use(mappingRoutes(deps.store));
   v1.use(pushRoutes(deps.store, deps.pushes));
   return v1;

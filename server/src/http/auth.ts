@@ -8,28 +8,37 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+const NO_TOKEN = 'Send the org API token as "Authorization: Bearer <token>".';
+const UNKNOWN_TOKEN =
+  'This org API token is not known to the export service. Check the token in the External Credential, or ask the operator to register the org.';
+
 /** Org requests: the org API token from the org's External Credential. */
 export function requireOrg(store: Store): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req.headers.authorization);
-    if (!token) {
-      next(new RequestError(401, 'unauthorized', 'Send the org API token as "Authorization: Bearer <token>".'));
-      return;
-    }
-    const org = await store.findOrgByTokenHash(hashToken(token));
+    const org = token ? await store.findOrgByTokenHash(hashToken(token)) : null;
     if (!org) {
-      next(
-        new RequestError(
-          401,
-          'unauthorized',
-          'This org API token is not known to the export service. Check the token in the External Credential, or ask the operator to register the org.',
-        ),
-      );
+      next(new RequestError(401, 'unauthorized', token ? UNKNOWN_TOKEN : NO_TOKEN));
       return;
     }
     res.locals.org = org;
     next();
   };
+}
+
+/** Like requireOrg, but lets the request through without an org, saying why in `res.locals.authProblem`. */
+export function identifyOrg(store: Store): RequestHandler {
+  return async (req, res, next) => {
+    const token = bearerToken(req.headers.authorization);
+    const org = token ? await store.findOrgByTokenHash(hashToken(token)) : null;
+    if (org) res.locals.org = org;
+    else res.locals.authProblem = token ? UNKNOWN_TOKEN : NO_TOKEN;
+    next();
+  };
+}
+
+export function identifiedOrg(res: Response): { org: Org | null; problem: string | null } {
+  return { org: (res.locals.org as Org | undefined) ?? null, problem: (res.locals.authProblem as string | undefined) ?? null };
 }
 
 export function currentOrg(res: Response): Org {
