@@ -121,7 +121,18 @@ describe('pushing accounts to Billomat over HTTP', () => {
     expect(harness.emulator.callCount(BILLOMAT) - callsBefore).toBe(1);
   });
 
+  it('takes records with REST-style parent relationships and flat parent keys', async () => {
+    const answer = await acme.post('/v1/pushes?wait=10', {
+      objectType: 'Account',
+      records: [account(60, { attributes: { type: 'Account', url: '/x' }, Owner: { attributes: { type: 'User' }, Name: 'Jo' }, 'Parent.Name': 'Holding' })],
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.counts.created).toBe(1);
+  });
+
   it('takes a big selection in chunks under one push and finishes when the last chunk closes it', async () => {
+    const empty = await acme.post('/v1/pushes', { objectType: 'Account', records: [], expectMore: true, expectedTotal: null });
+    expect(empty.status).toBe(202);
     const opened = await acme.post('/v1/pushes', { objectType: 'Account', records: [account(50)], expectMore: true, expectedTotal: 3 });
     expect(opened.status).toBe(202);
     const jobId = opened.body.jobId;

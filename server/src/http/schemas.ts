@@ -5,8 +5,8 @@ import { salesforceId18 } from '../orgs/salesforce-id';
 /** Request bodies of the service API; docs/openapi.yaml describes the same (a test checks). */
 
 const scalar = z.union([z.string().max(131_072), z.number(), z.boolean(), z.null()]);
-/** A parent relationship such as `Account: { Name: "Acme" }` (or jsforce's `attributes`). */
-const parent = z.record(z.string(), scalar);
+/** A parent relationship such as `Account: { Name: "Acme" }`, possibly with REST's `attributes`. */
+const parent = z.record(z.string(), z.union([scalar, z.record(z.string(), scalar)]));
 
 export const pushRecordSchema = z
   .object({
@@ -20,7 +20,7 @@ export const pushRequestSchema = z.strictObject({
   objectType: ObjectTypeSchema,
   records: z.array(pushRecordSchema),
   expectMore: z.boolean().default(false),
-  expectedTotal: z.number().int().positive().optional(),
+  expectedTotal: z.number().int().positive().nullable().optional(),
   source: z.enum(['admin', 'record-action', 'api']).default('api'),
 });
 
