@@ -63,15 +63,15 @@ async function run(label: string, database: string | undefined, emulator: Billom
     const push = async (records: Array<Record<string, unknown>>) => {
       const calls = emulator.callCount(billomatId);
       const started = performance.now();
-      for (let i = 0; i < records.length; i += 2000) {
-        const first = i === 0;
-        const chunk = records.slice(i, i + 2000);
-        const more = i + 2000 < records.length;
-        if (first) var jobId = String((await call('POST', '/v1/pushes', token, { objectType: 'Account', records: chunk, expectMore: more })).jobId);
-        else await call('POST', `/v1/pushes/${jobId!}/records`, token, { records: chunk, expectMore: more });
+      const chunks = Array.from({ length: Math.ceil(records.length / 2000) }, (_, n) => records.slice(n * 2000, n * 2000 + 2000));
+      const opened = await call('POST', '/v1/pushes', token, { objectType: 'Account', records: chunks[0], expectMore: chunks.length > 1 });
+      const jobId = String(opened.jobId);
+      for (const [n, chunk] of chunks.entries()) {
+        if (n === 0) continue;
+        await call('POST', `/v1/pushes/${jobId}/records`, token, { records: chunk, expectMore: n < chunks.length - 1 });
       }
       for (;;) {
-        const view = await call('GET', `/v1/pushes/${jobId!}`, token);
+        const view = await call('GET', `/v1/pushes/${jobId}`, token);
         if (view.state === 'completed') break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
