@@ -40,6 +40,16 @@ const environmentSchema = z.object({
   PUSH_MAX_RECORDS: positiveInt(2000),
   PUSH_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SALESFORCE_CLIENT_ID: z.string().min(1).optional(),
+  SALESFORCE_CLIENT_SECRET: z.string().min(1).optional(),
+  SALESFORCE_REDIRECT_URI: z.string().regex(/^https?:\/\/[^/\s]+\/\S*$/, 'must be an http(s) URL such as https://export.example.com/v1/oauth/callback').optional(),
+  SALESFORCE_LOGIN_URLS: z
+    .string()
+    .refine((list) => splitList(list).every(isHttpOrigin), 'must be comma-separated http(s) addresses without a path')
+    .optional(),
+  SALESFORCE_BULK_THRESHOLD: positiveInt(2000),
+  SALESFORCE_PULL_BATCH_SIZE: positiveInt(500),
+  SALESFORCE_BULK_POLL_MS: positiveInt(2000),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -48,7 +58,7 @@ export interface Config {
   host: string;
   port: number;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
-  /** 32-byte key for AES-256-GCM encryption of stored Billomat credentials. */
+  /** 32-byte key for AES-256-GCM encryption of stored Billomat credentials and Salesforce tokens. */
   secretKey: Buffer;
   operatorToken: string | null;
   demo: boolean;
@@ -62,6 +72,25 @@ export interface Config {
   worker: { concurrency: number; leaseMs: number; pollMs: number };
   limits: { maxRecordsPerPush: number; maxBodyBytes: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  salesforce: SalesforceSettings;
+}
+
+export interface SalesforceSettings {
+  /** The connected app's consumer key and secret; null until the operator sets them up. */
+  clientId: string | null;
+  clientSecret: string | null;
+  /**
+   * Where Salesforce sends the admin's browser back to; it must be listed in the connected app.
+   * Null when the service listens on a port picked at start (PORT=0): then its own address is used.
+   */
+  redirectUri: string | null;
+  /** Login origins accepted besides Salesforce's own https hosts (a local fake). */
+  allowedLoginUrls: string[];
+  /** From this many matching records on, a pull reads with Bulk API 2.0 instead of REST queries. */
+  bulkThreshold: number;
+  /** Records per batch a pull stores at once. */
+  pullBatchSize: number;
+  bulkPollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -86,7 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const demo = e.DEMO === undefined ? !e.SECRET_KEY && database.kind === 'sqlite' : e.DEMO === '1' || e.DEMO === 'true';
   if (!e.SECRET_KEY && !demo) {
     throw new ConfigError(
-      'SECRET_KEY is required outside the demo (64 hex characters, e.g. `openssl rand -hex 32`); it encrypts the stored Billomat API keys.',
+      'SECRET_KEY is required outside the demo (64 hex characters, e.g. `openssl rand -hex 32`); it encrypts the stored Billomat API keys and Salesforce tokens.',
     );
   }
   return {
@@ -110,7 +139,39 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     limits: { maxRecordsPerPush: e.PUSH_MAX_RECORDS, maxBodyBytes: e.PUSH_MAX_BODY_BYTES },
     logLevel: e.LOG_LEVEL,
+    salesforce: {
+      clientId: e.SALESFORCE_CLIENT_ID ?? null,
+      clientSecret: e.SALESFORCE_CLIENT_SECRET ?? null,
+      redirectUri: e.SALESFORCE_REDIRECT_URI ?? defaultRedirectUri(e.HOST, e.PORT),
+      allowedLoginUrls: splitList(e.SALESFORCE_LOGIN_URLS ?? '').map((url) => new URL(url).origin),
+      bulkThreshold: e.SALESFORCE_BULK_THRESHOLD,
+      pullBatchSize: e.SALESFORCE_PULL_BATCH_SIZE,
+      bulkPollMs: e.SALESFORCE_BULK_POLL_MS,
+    },
   };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function isHttpOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (url.pathname === '/' || url.pathname === '') && !url.search;
+  } catch {
+    return false;
+  }
+}
+
+/** The service's own callback address; a browser cannot go back to "any interface", so that becomes 127.0.0.1. */
+function defaultRedirectUri(host: string, port: number): string | null {
+  if (port === 0) return null;
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${reachable}:${port}/v1/oauth/callback`;
 }
 
 function databaseFrom(url: string | undefined, dataDir: string): Config['database'] {

@@ -6,6 +6,8 @@ import { Worker } from './jobs/worker';
 import { createLogger, type Logger } from './logger';
 import { BillomatAccounts } from './orgs/billomat-accounts';
 import { OrgRegistry } from './orgs/registry';
+import { SalesforceAuthorizations } from './orgs/salesforce-authorizations';
+import { SalesforceConnections } from './orgs/salesforce-connections';
 import { createSecretBox } from './security/secrets';
 import type { Store } from './store/contract';
 import { openStore } from './store/open';
@@ -31,11 +33,17 @@ export async function startService(config: Config, log: Logger = createLogger(co
     log,
   );
   const pushes = new Pushes(store, accounts, { maxRecordsPerPush: config.limits.maxRecordsPerPush }, () => worker.wake());
+  const salesforce = new SalesforceConnections(store, box, config.salesforce, log);
+  let url = '';
+  // With PORT=0 the callback address is known only once the server listens.
+  const redirectUri = () => config.salesforce.redirectUri ?? (url ? `${url}/v1/oauth/callback` : null);
   const app = createApp({
     store,
     accounts,
     registry,
     pushes,
+    salesforce,
+    authorizations: new SalesforceAuthorizations(store, box, salesforce, redirectUri),
     operatorToken: config.operatorToken,
     maxBodyBytes: config.limits.maxBodyBytes,
     log,
@@ -46,8 +54,9 @@ export async function startService(config: Config, log: Logger = createLogger(co
   worker.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  url = `http://${config.host}:${port}`;
   return {
-    url: `http://${config.host}:${port}`,
+    url,
     store,
     registry,
     worker,

@@ -12,6 +12,7 @@ import {
   retryRequestSchema,
   saveMappingSchema,
 } from '../../server/src/http/schemas';
+import { authorizeRequestSchema, jwtConnectRequestSchema } from '../../server/src/http/routes/salesforce';
 import { orgRegistrationSchema } from '../../server/src/orgs/registry';
 
 interface OpenApiSchema {
@@ -70,6 +71,8 @@ describe('the OpenAPI file', () => {
     ['PreviewRequest', previewRequestSchema],
     ['SaveMappingRequest', saveMappingSchema],
     ['OrgRegistration', orgRegistrationSchema],
+    ['AuthorizeRequest', authorizeRequestSchema],
+    ['JwtConnectRequest', jwtConnectRequestSchema],
   ] as const)('describes the %s body with the same properties and required ones as the zod schema', (name, schema) => {
     const documented = spec.components.schemas[name];
     const actual = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as OpenApiSchema;

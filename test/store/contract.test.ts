@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimedRecord, FeedItem, Store } from '../../server/src/store/contract';
+import type { ClaimedRecord, FeedItem, NewSalesforceConnection, Store } from '../../server/src/store/contract';
 import {
   LONG_LEASE_MS,
   SHORT_LEASE_MS,
@@ -756,6 +756,114 @@ describe.each(STORES)('the $name store', (subject) => {
       const sfIds = seen.map((item) => item.sfId);
       expect(new Set(sfIds).size).toBe(sfIds.length);
       expect(sfIds).toHaveLength(150);
+    });
+  });
+
+  describe('Salesforce connections', () => {
+    const connection = (orgId: string, overrides: Partial<NewSalesforceConnection> = {}): NewSalesforceConnection => ({
+      orgId,
+      method: 'oauth',
+      loginUrl: 'https://login.salesforce.com',
+      instanceUrl: 'https://acme.my.salesforce.com',
+      userId: '0055g00000AbCdEAAV',
+      username: 'admin@acme.example',
+      clientId: null,
+      refreshTokenSealed: 'sealed-refresh-1',
+      accessTokenSealed: 'sealed-access-1',
+      privateKeySealed: null,
+      ...overrides,
+    });
+
+    it("keeps one connection per org and never shows it to another org", async () => {
+      await givenOrg(store, 'org-1');
+      await givenOrg(store, 'org-2');
+
+      await store.saveSalesforceConnection(connection('org-1'));
+
+      expect(await store.getSalesforceConnection('org-1')).toMatchObject({
+        ...connection('org-1'),
+        reconnectReason: null,
+        connectedAt: expect.any(String),
+        updatedAt: expect.any(String),
+      });
+      expect(await store.getSalesforceConnection('org-2')).toBeNull();
+    });
+
+    it('stores a refreshed access token, and the refresh token only when Salesforce rotated it', async () => {
+      await givenOrg(store, 'org-1');
+      await store.saveSalesforceConnection(connection('org-1'));
+
+      expect(await store.updateSalesforceTokens('org-1', { accessTokenSealed: 'sealed-access-2' })).toBe(true);
+      expect(await store.getSalesforceConnection('org-1')).toMatchObject({
+        accessTokenSealed: 'sealed-access-2',
+        refreshTokenSealed: 'sealed-refresh-1',
+      });
+
+      await store.updateSalesforceTokens('org-1', { accessTokenSealed: 'sealed-access-3', refreshTokenSealed: 'sealed-refresh-2' });
+      expect(await store.getSalesforceConnection('org-1')).toMatchObject({
+        accessTokenSealed: 'sealed-access-3',
+        refreshTokenSealed: 'sealed-refresh-2',
+      });
+      expect(await store.updateSalesforceTokens('org-9', { accessTokenSealed: 'x' })).toBe(false);
+    });
+
+    it('marks a connection for reconnecting until it works again or the org is connected again', async () => {
+      await givenOrg(store, 'org-1');
+      await store.saveSalesforceConnection(connection('org-1'));
+
+      expect(await store.setSalesforceReconnect('org-1', 'The refresh token was revoked.')).toBe(true);
+      expect((await store.getSalesforceConnection('org-1'))?.reconnectReason).toBe('The refresh token was revoked.');
+      expect(await store.setSalesforceReconnect('org-9', 'nothing to mark')).toBe(false);
+      await store.setSalesforceReconnect('org-1', null);
+      expect((await store.getSalesforceConnection('org-1'))?.reconnectReason).toBeNull();
+      await store.setSalesforceReconnect('org-1', 'Revoked again.');
+
+      await store.saveSalesforceConnection(
+        connection('org-1', { method: 'jwt', clientId: 'consumer-key', refreshTokenSealed: null, privateKeySealed: 'sealed-key' }),
+      );
+      expect(await store.getSalesforceConnection('org-1')).toMatchObject({
+        method: 'jwt',
+        clientId: 'consumer-key',
+        refreshTokenSealed: null,
+        privateKeySealed: 'sealed-key',
+        reconnectReason: null,
+      });
+    });
+
+    it('hands a pending authorization out once, also to several instances asking at the same time', async () => {
+      await givenOrg(store, 'org-1');
+      const pending = {
+        stateHash: 'state-hash-1',
+        orgId: 'org-1',
+        loginUrl: 'https://test.salesforce.com',
+        redirectUri: 'https://export.example.com/v1/oauth/callback',
+        codeVerifierSealed: 'sealed-verifier',
+        expiresAt: Date.now() + 600_000,
+      };
+      await store.savePendingAuthorization(pending, Date.now());
+      const sibling = await opened.sibling();
+
+      const taken = await Promise.all([store.takePendingAuthorization('state-hash-1'), sibling.takePendingAuthorization('state-hash-1')]);
+
+      expect(taken.filter((t) => t !== null)).toEqual([pending]);
+      expect(await store.takePendingAuthorization('state-hash-1')).toBeNull();
+      expect(await store.takePendingAuthorization('unknown-state')).toBeNull();
+    });
+
+    it('drops authorizations that expired when the next one is started', async () => {
+      await givenOrg(store, 'org-1');
+      const base = {
+        orgId: 'org-1',
+        loginUrl: 'https://login.salesforce.com',
+        redirectUri: 'https://export.example.com/v1/oauth/callback',
+        codeVerifierSealed: 'sealed-verifier',
+      };
+      const now = Date.now();
+      await store.savePendingAuthorization({ ...base, stateHash: 'old', expiresAt: now - 1 }, now - 700_000);
+      await store.savePendingAuthorization({ ...base, stateHash: 'fresh', expiresAt: now + 600_000 }, now);
+
+      expect(await store.takePendingAuthorization('old')).toBeNull();
+      expect((await store.takePendingAuthorization('fresh'))?.expiresAt).toBe(now + 600_000);
     });
   });
 

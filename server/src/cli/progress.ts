@@ -35,9 +35,15 @@ export function progressLine(label: string, p: ProgressSnapshot, width = 24): st
   return `${label} ${bar} ${p.done}/${p.total} done, ${p.failed} failed, ${rate}, ETA ${formatDuration(p.etaSeconds)}`;
 }
 
+/** Where progress goes: a terminal (redrawn in place) or anything that takes text. */
+export interface ProgressOutput {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
 export function createProgressReporter(
   label: string,
-  stream: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+  stream: ProgressOutput = process.stdout,
   plainEveryMs = 5_000,
 ): ProgressReporter {
   let printed = '';

@@ -11,6 +11,8 @@ export interface WorkerOptions {
   leaseMs: number;
   pollMs: number;
   maxAttempts: number;
+  /** Work only on this org's pushes (the CLI's in-process worker next to a running service). */
+  onlyOrgId?: string;
 }
 
 /**
@@ -56,8 +58,7 @@ export class Worker {
       let claimed: ClaimedRecord[] = [];
       if (free > 0) {
         try {
-          const exhausted = await this.accounts.orgsWaitingForQuota();
-          claimed = await this.store.claimRecords(this.owner, this.options.leaseMs, free, exhausted);
+          claimed = await this.store.claimRecords(this.owner, this.options.leaseMs, free, await this.orgsToSkip());
         } catch (error) {
           this.log.error('claiming records failed', { error: String(error) });
         }
@@ -67,6 +68,14 @@ export class Worker {
         await this.idle();
       }
     }
+  }
+
+  private async orgsToSkip(): Promise<string[]> {
+    const skipped = await this.accounts.orgsWaitingForQuota();
+    const only = this.options.onlyOrgId;
+    if (only === undefined) return skipped;
+    const others = (await this.store.listOrgs()).map((org) => org.orgId).filter((orgId) => orgId !== only);
+    return [...skipped, ...others];
   }
 
   /** Waits for a free slot, new work, or the poll interval, whichever comes first. */

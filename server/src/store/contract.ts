@@ -127,6 +127,43 @@ export interface LedgerWrite {
   status: 'created' | 'updated';
 }
 
+export type SalesforceAuthMethod = 'oauth' | 'jwt';
+
+/**
+ * How the service reaches an org's Salesforce API. Every secret is sealed with the secret box:
+ * the refresh and access tokens (OAuth), the private key and the last access token (JWT).
+ */
+export interface SalesforceConnection {
+  orgId: string;
+  method: SalesforceAuthMethod;
+  loginUrl: string;
+  instanceUrl: string;
+  userId: string;
+  username: string;
+  /** The connected app's consumer key for a JWT connection; OAuth uses the service's configured app. */
+  clientId: string | null;
+  refreshTokenSealed: string | null;
+  accessTokenSealed: string | null;
+  privateKeySealed: string | null;
+  /** Set when Salesforce stopped accepting the connection (e.g. a revoked refresh token): connect again. */
+  reconnectReason: string | null;
+  connectedAt: string;
+  updatedAt: string;
+}
+
+export type NewSalesforceConnection = Omit<SalesforceConnection, 'reconnectReason' | 'connectedAt' | 'updatedAt'>;
+
+/** A started OAuth authorization, waiting for the browser to come back with `state` (kept only as a hash). */
+export interface PendingSalesforceAuthorization {
+  stateHash: string;
+  orgId: string;
+  loginUrl: string;
+  redirectUri: string;
+  codeVerifierSealed: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
 export type CreateJobOutcome =
   | { kind: 'created'; job: Job }
   | { kind: 'replayed'; job: Job }
@@ -171,6 +208,22 @@ export interface Store {
   findOrgByTokenHash(tokenHash: string): Promise<(Org & { tokenHash: string }) | null>;
   getOrg(orgId: string): Promise<Org | null>;
   listOrgs(): Promise<Org[]>;
+
+  // Salesforce connections (one per org) and the OAuth authorizations under way
+  /** Stores the org's connection, replacing an earlier one and clearing its reconnect reason. */
+  saveSalesforceConnection(connection: NewSalesforceConnection): Promise<void>;
+  getSalesforceConnection(orgId: string): Promise<SalesforceConnection | null>;
+  /** After a token refresh: the new access token, and the refresh token when Salesforce rotated it. */
+  updateSalesforceTokens(
+    orgId: string,
+    tokens: { accessTokenSealed: string; refreshTokenSealed?: string },
+  ): Promise<boolean>;
+  /** Why the org must be connected again, or null once the connection works again. */
+  setSalesforceReconnect(orgId: string, reason: string | null): Promise<boolean>;
+  /** Stores a started authorization and drops those that expired before `now`. */
+  savePendingAuthorization(pending: PendingSalesforceAuthorization, now: number): Promise<void>;
+  /** Hands the authorization out once: a second call with the same state, from any instance, gets null. */
+  takePendingAuthorization(stateHash: string): Promise<PendingSalesforceAuthorization | null>;
 
   // Mappings (versioned; old versions stay so jobs can name the one they used)
   saveMapping(orgId: string, objectType: ObjectType, fields: MappingFields): Promise<SavedMapping>;

@@ -4,8 +4,10 @@ import type {
   Job,
   LedgerEntry,
   Org,
+  PendingSalesforceAuthorization,
   RecordResult,
   RecordStatus,
+  SalesforceConnection,
   SavedMapping,
 } from './contract';
 
@@ -92,5 +94,34 @@ export function toLedger(row: Row): LedgerEntry {
     leaseUntil: integer(row.lease_until),
     lastJobId: text(row.last_job_id),
     lastStatus: text(row.last_status) as 'created' | 'updated' | null,
+  };
+}
+
+export function toSalesforceConnection(row: Row): SalesforceConnection {
+  return {
+    orgId: String(row.org_id),
+    method: row.method as SalesforceConnection['method'],
+    loginUrl: String(row.login_url),
+    instanceUrl: String(row.instance_url),
+    userId: String(row.user_id),
+    username: String(row.username),
+    clientId: text(row.client_id),
+    refreshTokenSealed: text(row.refresh_token_sealed),
+    accessTokenSealed: text(row.access_token_sealed),
+    privateKeySealed: text(row.private_key_sealed),
+    reconnectReason: text(row.reconnect_reason),
+    connectedAt: instant(row.connected_at) ?? '',
+    updatedAt: instant(row.updated_at) ?? '',
+  };
+}
+
+export function toPendingAuthorization(row: Row): PendingSalesforceAuthorization {
+  return {
+    stateHash: String(row.state_hash),
+    orgId: String(row.org_id),
+    loginUrl: String(row.login_url),
+    redirectUri: String(row.redirect_uri),
+    codeVerifierSealed: String(row.code_verifier_sealed),
+    expiresAt: Number(row.expires_at),
   };
 }

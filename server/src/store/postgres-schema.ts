@@ -87,5 +87,30 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (org_id, billomat_id, sf_id)
   );
+  `,  `
+  CREATE TABLE salesforce_connections (
+    org_id TEXT PRIMARY KEY REFERENCES orgs (org_id),
+    method TEXT NOT NULL CHECK (method IN ('oauth', 'jwt')),
+    login_url TEXT NOT NULL,
+    instance_url TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    client_id TEXT,
+    refresh_token_sealed TEXT,
+    access_token_sealed TEXT,
+    private_key_sealed TEXT,
+    reconnect_reason TEXT,
+    connected_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  CREATE TABLE salesforce_authorizations (
+    state_hash TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL REFERENCES orgs (org_id),
+    login_url TEXT NOT NULL,
+    redirect_uri TEXT NOT NULL,
+    code_verifier_sealed TEXT NOT NULL,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX salesforce_authorizations_expiry ON salesforce_authorizations (expires_at);
   `,
 ];

@@ -15,9 +15,12 @@ import type {
   NewJob,
   NewOrg,
   Org,
+  NewSalesforceConnection,
+  PendingSalesforceAuthorization,
   PushRecord,
   RecordResult,
   RecordStatus,
+  SalesforceConnection,
   SavedMapping,
   Store,
 } from './contract';
@@ -31,7 +34,17 @@ import {
   one,
 } from './postgres-queries';
 import { POSTGRES_MIGRATIONS } from './postgres-schema';
-import { type Row, toFeedItem, toJob, toLedger, toMapping, toOrg, toResult } from './postgres-rows';
+import {
+  type Row,
+  toFeedItem,
+  toJob,
+  toLedger,
+  toMapping,
+  toOrg,
+  toPendingAuthorization,
+  toResult,
+  toSalesforceConnection,
+} from './postgres-rows';
 
 /** First keys of the two-key advisory locks; arbitrary numbers that name what is locked. */
 const MIGRATION_LOCK_SPACE = 51_807_001;
@@ -158,6 +171,91 @@ export class PostgresStore implements Store {
     return (await this.pool.query<Row>('SELECT * FROM orgs ORDER BY created_at, org_id')).rows.map(
       toOrg,
     );
+  }
+
+  // ---- Salesforce connections --------------------------------------------------------
+
+  async saveSalesforceConnection(connection: NewSalesforceConnection): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO salesforce_connections (org_id, method, login_url, instance_url, user_id, username, client_id,
+                                           refresh_token_sealed, access_token_sealed, private_key_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (org_id) DO UPDATE SET method = excluded.method, login_url = excluded.login_url,
+         instance_url = excluded.instance_url, user_id = excluded.user_id, username = excluded.username,
+         client_id = excluded.client_id, refresh_token_sealed = excluded.refresh_token_sealed,
+         access_token_sealed = excluded.access_token_sealed, private_key_sealed = excluded.private_key_sealed,
+         reconnect_reason = NULL, connected_at = now(), updated_at = now()`,
+      [
+        connection.orgId,
+        connection.method,
+        connection.loginUrl,
+        connection.instanceUrl,
+        connection.userId,
+        connection.username,
+        connection.clientId,
+        connection.refreshTokenSealed,
+        connection.accessTokenSealed,
+        connection.privateKeySealed,
+      ],
+    );
+  }
+
+  async getSalesforceConnection(orgId: string): Promise<SalesforceConnection | null> {
+    const row = await one(this.pool, 'SELECT * FROM salesforce_connections WHERE org_id = $1', [orgId]);
+    return row ? toSalesforceConnection(row) : null;
+  }
+
+  async updateSalesforceTokens(
+    orgId: string,
+    tokens: { accessTokenSealed: string; refreshTokenSealed?: string },
+  ): Promise<boolean> {
+    const result = await this.pool.query(
+      `UPDATE salesforce_connections SET access_token_sealed = $2,
+              refresh_token_sealed = COALESCE($3, refresh_token_sealed), updated_at = now()
+       WHERE org_id = $1`,
+      [orgId, tokens.accessTokenSealed, tokens.refreshTokenSealed ?? null],
+    );
+    return result.rowCount === 1;
+  }
+
+  async setSalesforceReconnect(orgId: string, reason: string | null): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE salesforce_connections SET reconnect_reason = $2, updated_at = now() WHERE org_id = $1',
+      [orgId, reason],
+    );
+    return result.rowCount === 1;
+  }
+
+  async savePendingAuthorization(
+    pending: PendingSalesforceAuthorization,
+    now: number,
+  ): Promise<void> {
+    await inTransaction(this.pool, async (db) => {
+      await db.query('DELETE FROM salesforce_authorizations WHERE expires_at < $1', [now]);
+      await db.query(
+        `INSERT INTO salesforce_authorizations (state_hash, org_id, login_url, redirect_uri, code_verifier_sealed, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          pending.stateHash,
+          pending.orgId,
+          pending.loginUrl,
+          pending.redirectUri,
+          pending.codeVerifierSealed,
+          pending.expiresAt,
+        ],
+      );
+    });
+  }
+
+  async takePendingAuthorization(
+    stateHash: string,
+  ): Promise<PendingSalesforceAuthorization | null> {
+    const row = await one(
+      this.pool,
+      'DELETE FROM salesforce_authorizations WHERE state_hash = $1 RETURNING *',
+      [stateHash],
+    );
+    return row ? toPendingAuthorization(row) : null;
   }
 
   // ---- Mappings ---------------------------------------------------------------------

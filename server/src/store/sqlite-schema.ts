@@ -81,5 +81,30 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE feed_counter (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
   INSERT INTO feed_counter (id, value) VALUES (1, 0);
+  `,  `
+  CREATE TABLE salesforce_connections (
+    org_id TEXT PRIMARY KEY REFERENCES orgs (org_id),
+    method TEXT NOT NULL CHECK (method IN ('oauth', 'jwt')),
+    login_url TEXT NOT NULL,
+    instance_url TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    client_id TEXT,
+    refresh_token_sealed TEXT,
+    access_token_sealed TEXT,
+    private_key_sealed TEXT,
+    reconnect_reason TEXT,
+    connected_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE salesforce_authorizations (
+    state_hash TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL REFERENCES orgs (org_id),
+    login_url TEXT NOT NULL,
+    redirect_uri TEXT NOT NULL,
+    code_verifier_sealed TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX salesforce_authorizations_expiry ON salesforce_authorizations (expires_at);
   `,
 ];

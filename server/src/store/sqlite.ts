@@ -17,9 +17,12 @@ import type {
   NewJob,
   NewOrg,
   Org,
+  NewSalesforceConnection,
+  PendingSalesforceAuthorization,
   PushRecord,
   RecordResult,
   RecordStatus,
+  SalesforceConnection,
   SavedMapping,
   Store,
 } from './contract';
@@ -29,7 +32,12 @@ type Row = Record<string, unknown>;
 
 const nowIso = () => new Date().toISOString();
 
-/** The embedded store: one SQLite file, WAL mode, every multi-step change in one transaction. */
+/**
+ * The embedded store: one SQLite file, WAL mode, every multi-step change in one transaction.
+ * Transactions begin IMMEDIATE: a deferred one that reads and then writes gets SQLITE_BUSY at
+ * once (without waiting out busy_timeout) when another process — the CLI's worker next to the
+ * service — wrote in between.
+ */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -54,7 +62,7 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         this.db.exec(sql);
         this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, nowIso());
-      })();
+      }).immediate();
     });
   }
 
@@ -113,6 +121,84 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT * FROM orgs ORDER BY created_at').all() as Row[]).map(toOrg);
   }
 
+  // ---- Salesforce connections --------------------------------------------------------
+
+  async saveSalesforceConnection(connection: NewSalesforceConnection): Promise<void> {
+    const now = nowIso();
+    this.db
+      .prepare(
+        `INSERT INTO salesforce_connections (org_id, method, login_url, instance_url, user_id, username, client_id,
+                                             refresh_token_sealed, access_token_sealed, private_key_sealed, reconnect_reason,
+                                             connected_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+         ON CONFLICT (org_id) DO UPDATE SET method = excluded.method, login_url = excluded.login_url,
+           instance_url = excluded.instance_url, user_id = excluded.user_id, username = excluded.username,
+           client_id = excluded.client_id, refresh_token_sealed = excluded.refresh_token_sealed,
+           access_token_sealed = excluded.access_token_sealed, private_key_sealed = excluded.private_key_sealed,
+           reconnect_reason = NULL, connected_at = excluded.connected_at, updated_at = excluded.updated_at`,
+      )
+      .run(
+        connection.orgId,
+        connection.method,
+        connection.loginUrl,
+        connection.instanceUrl,
+        connection.userId,
+        connection.username,
+        connection.clientId,
+        connection.refreshTokenSealed,
+        connection.accessTokenSealed,
+        connection.privateKeySealed,
+        now,
+        now,
+      );
+  }
+
+  async getSalesforceConnection(orgId: string): Promise<SalesforceConnection | null> {
+    const row = this.db.prepare('SELECT * FROM salesforce_connections WHERE org_id = ?').get(orgId) as Row | undefined;
+    return row ? toSalesforceConnection(row) : null;
+  }
+
+  async updateSalesforceTokens(
+    orgId: string,
+    tokens: { accessTokenSealed: string; refreshTokenSealed?: string },
+  ): Promise<boolean> {
+    return (
+      this.db
+        .prepare(
+          `UPDATE salesforce_connections SET access_token_sealed = ?, refresh_token_sealed = COALESCE(?, refresh_token_sealed),
+                  updated_at = ? WHERE org_id = ?`,
+        )
+        .run(tokens.accessTokenSealed, tokens.refreshTokenSealed ?? null, nowIso(), orgId).changes === 1
+    );
+  }
+
+  async setSalesforceReconnect(orgId: string, reason: string | null): Promise<boolean> {
+    return (
+      this.db
+        .prepare('UPDATE salesforce_connections SET reconnect_reason = ?, updated_at = ? WHERE org_id = ?')
+        .run(reason, nowIso(), orgId).changes === 1
+    );
+  }
+
+  async savePendingAuthorization(pending: PendingSalesforceAuthorization, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM salesforce_authorizations WHERE expires_at < ?').run(now);
+      this.db
+        .prepare(
+          `INSERT INTO salesforce_authorizations (state_hash, org_id, login_url, redirect_uri, code_verifier_sealed, expires_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(pending.stateHash, pending.orgId, pending.loginUrl, pending.redirectUri, pending.codeVerifierSealed, pending.expiresAt);
+    }).immediate();
+  }
+
+  async takePendingAuthorization(stateHash: string): Promise<PendingSalesforceAuthorization | null> {
+    const row = this.db.prepare('DELETE FROM salesforce_authorizations WHERE state_hash = ? RETURNING *').get(stateHash) as
+      | Row
+      | undefined;
+    return row ? toPendingAuthorization(row) : null;
+  }
+
   // ---- Mappings ---------------------------------------------------------------------
 
   async saveMapping(orgId: string, objectType: ObjectType, fields: MappingFields): Promise<SavedMapping> {
@@ -126,7 +212,7 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO mappings (org_id, object_type, version, fields, saved_at) VALUES (?, ?, ?, ?, ?)')
         .run(orgId, objectType, version, JSON.stringify(fields), savedAt);
       return { objectType, version, fields, savedAt };
-    })();
+    }).immediate();
   }
 
   async latestMapping(orgId: string, objectType: ObjectType): Promise<SavedMapping | null> {
@@ -176,7 +262,7 @@ export class SqliteStore implements Store {
       this.insertRecords(jobId, job.orgId, 0, job.records);
       if (job.records.length === 0 && !job.expectMore) this.completeIfDone(jobId);
       return { kind: 'created', job: toJob(this.jobRow(jobId)) };
-    })();
+    }).immediate();
   }
 
   async appendRecords(
@@ -206,7 +292,7 @@ export class SqliteStore implements Store {
         this.db.prepare("UPDATE jobs SET state = 'running', finished_at = NULL WHERE job_id = ?").run(jobId);
       }
       return 'appended';
-    })();
+    }).immediate();
   }
 
   async getJob(orgId: string, jobId: string): Promise<Job | null> {
@@ -301,7 +387,7 @@ export class SqliteStore implements Store {
           .run(mappingVersion, jobId);
       }
       return failed.length;
-    })();
+    }).immediate();
   }
 
   async blockJobsOfOrg(orgId: string, message: string): Promise<void> {
@@ -355,7 +441,7 @@ export class SqliteStore implements Store {
         }
       }
       return claimed;
-    })();
+    }).immediate();
   }
 
   async extendLease(owner: string, jobId: string, seq: number, leaseMs: number): Promise<boolean> {
@@ -400,7 +486,7 @@ export class SqliteStore implements Store {
       if (changes !== 1) throw new LostClaim();
     });
     try {
-      finish();
+      finish.immediate();
       return true;
     } catch (error) {
       if (error instanceof LostClaim) return false;
@@ -413,7 +499,7 @@ export class SqliteStore implements Store {
       this.completeIfDone(jobId);
       const row = this.db.prepare('SELECT * FROM jobs WHERE job_id = ?').get(jobId) as Row | undefined;
       return row ? toJob(row) : null;
-    })();
+    }).immediate();
   }
 
   // ---- Ledger -----------------------------------------------------------------------
@@ -446,7 +532,7 @@ export class SqliteStore implements Store {
         .prepare('UPDATE ledger SET owner = ?, lease_until = ?, updated_at = ? WHERE org_id = ? AND billomat_id = ? AND sf_id = ?')
         .run(owner, now + leaseMs, nowIso(), key.orgId, key.billomatId, key.sfId);
       return 'takeover' as const;
-    })();
+    }).immediate();
   }
 
   async ledgerRecord(key: LedgerKey, entry: LedgerWrite): Promise<void> {
@@ -557,6 +643,36 @@ function toOrg(row: Row): Org {
     billomatAppId: row.billomat_app_id == null ? null : String(row.billomat_app_id),
     billomatAppSecretSealed: row.billomat_app_secret_sealed == null ? null : String(row.billomat_app_secret_sealed),
     createdAt: String(row.created_at),
+  };
+}
+
+function toSalesforceConnection(row: Row): SalesforceConnection {
+  const text = (value: unknown) => (value == null ? null : String(value));
+  return {
+    orgId: String(row.org_id),
+    method: row.method as SalesforceConnection['method'],
+    loginUrl: String(row.login_url),
+    instanceUrl: String(row.instance_url),
+    userId: String(row.user_id),
+    username: String(row.username),
+    clientId: text(row.client_id),
+    refreshTokenSealed: text(row.refresh_token_sealed),
+    accessTokenSealed: text(row.access_token_sealed),
+    privateKeySealed: text(row.private_key_sealed),
+    reconnectReason: text(row.reconnect_reason),
+    connectedAt: String(row.connected_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+function toPendingAuthorization(row: Row): PendingSalesforceAuthorization {
+  return {
+    stateHash: String(row.state_hash),
+    orgId: String(row.org_id),
+    loginUrl: String(row.login_url),
+    redirectUri: String(row.redirect_uri),
+    codeVerifierSealed: String(row.code_verifier_sealed),
+    expiresAt: Number(row.expires_at),
   };
 }
 
