@@ -4,7 +4,7 @@ import globals from 'globals';
 import lwcConfig from '@salesforce/eslint-config-lwc';
 import jestPlugin from 'eslint-plugin-jest';
 
-const lwcFiles = ['force-app/**/*.js'];
+const lwcFiles = ['force-app/**/*.js', 'preview/modules/**/*.js', 'preview/stand-ins/**/*.js'];
 
 export default [
     {
