@@ -52,12 +52,12 @@ export default class BillomatSendAccount extends LightningElement {
   }
 
   applyResult(result) {
+    // Apex wrote the outcome (also a failure) back to the Account: let the record page show it.
+    notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
     if (result.status === 'failed') {
       this.failure = result.message || FAILED_FALLBACK;
       return;
     }
-    // Apex wrote the outcome back to the Account: let the record page show it.
-    notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
     if (result.status === 'pending') {
       this.notice = result.message || PENDING_NOTICE;
       this.toast('info', 'Sent to Billomat', this.notice);
