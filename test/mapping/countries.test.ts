@@ -52,6 +52,7 @@ describe('countryCodeFor', () => {
 
   it.each([
     ['Deutschland', 'DE'],
+    ['République française', 'FR'],
     ['Vereinigte Staaten', 'US'],
     ['Vereinigte Staaten von Amerika', 'US'],
     ['Großbritannien', 'GB'],

@@ -142,7 +142,7 @@ export const COUNTRY_TABLE: readonly CountryRow[] = [
   ['FK', 'FLK', ['Falkland Islands (Malvinas)', 'Falkland Islands'], ['Falklandinseln']],
   ['FM', 'FSM', ['Micronesia', 'Micronesia, Federated States of'], ['Mikronesien']],
   ['FO', 'FRO', ['Faroe Islands'], ['Färöer', 'Färöer-Inseln']],
-  ['FR', 'FRA', ['France'], ['Frankreich']],
+  ['FR', 'FRA', ['France', 'French Republic'], ['Frankreich', 'Französische Republik'], ['République française']],
   ['GA', 'GAB', ['Gabon'], ['Gabun']],
   [
     'GB',
