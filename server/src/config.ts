@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   WORKER_POLL_MS: positiveInt(500),
   PUSH_MAX_RECORDS: positiveInt(2000),
   PUSH_MAX_BODY_BYTES: positiveInt(5 * 1024 * 1024),
+  PUSH_IDLE_CLOSE_HOURS: z.coerce.number().positive().default(24),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SALESFORCE_CLIENT_ID: z.string().min(1).optional(),
   SALESFORCE_CLIENT_SECRET: z.string().min(1).optional(),
@@ -70,7 +71,7 @@ export interface Config {
     retryMaxMs: number;
   };
   worker: { concurrency: number; leaseMs: number; pollMs: number };
-  limits: { maxRecordsPerPush: number; maxBodyBytes: number };
+  limits: { maxRecordsPerPush: number; maxBodyBytes: number; idleCloseMs: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   salesforce: SalesforceSettings;
 }
@@ -137,7 +138,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       leaseMs: e.WORKER_LEASE_SECONDS * 1000,
       pollMs: e.WORKER_POLL_MS,
     },
-    limits: { maxRecordsPerPush: e.PUSH_MAX_RECORDS, maxBodyBytes: e.PUSH_MAX_BODY_BYTES },
+    limits: {
+      maxRecordsPerPush: e.PUSH_MAX_RECORDS,
+      maxBodyBytes: e.PUSH_MAX_BODY_BYTES,
+      idleCloseMs: e.PUSH_IDLE_CLOSE_HOURS * 3_600_000,
+    },
     logLevel: e.LOG_LEVEL,
     salesforce: {
       clientId: e.SALESFORCE_CLIENT_ID ?? null,

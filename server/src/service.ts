@@ -29,7 +29,7 @@ export async function startService(config: Config, log: Logger = createLogger(co
   const worker = new Worker(
     store,
     accounts,
-    { ...config.worker, maxAttempts: config.billomat.maxAttempts },
+    { ...config.worker, maxAttempts: config.billomat.maxAttempts, idleCloseMs: config.limits.idleCloseMs },
     log,
   );
   const pushes = new Pushes(store, accounts, { maxRecordsPerPush: config.limits.maxRecordsPerPush }, () => worker.wake());

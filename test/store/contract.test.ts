@@ -244,6 +244,24 @@ describe.each(STORES)('the $name store', (subject) => {
       ]);
     });
 
+    it('closes a push that got no chunk for too long, keeps a recent one open, and completes the closed one when it is done', async () => {
+      const orgId = await givenOrg(store);
+      const idle = await givenJob(store, orgId, [], { expectMore: true, idempotencyKey: 'idle' });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const recent = await givenJob(store, orgId, pushRecords(1), { expectMore: true, idempotencyKey: 'recent' });
+
+      expect(await store.closeIdlePushes(100, 'closed for being idle')).toBe(1);
+
+      const closed = await store.getJob(orgId, idle.jobId);
+      expect(closed).toMatchObject({ expectMore: false, state: 'completed', message: 'closed for being idle' });
+      expect((await store.getJob(orgId, recent.jobId))?.expectMore).toBe(true);
+      expect(await store.appendRecords(orgId, idle.jobId, { idempotencyKey: 'late', requestHash: 'h', records: pushRecords(1), expectMore: false })).toBe('closed');
+      // A chunk counts as activity: the recent push stays open after its own idle time is reset.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await store.appendRecords(orgId, recent.jobId, { idempotencyKey: 'c2', requestHash: 'h2', records: pushRecords(1, 'B'), expectMore: true });
+      expect(await store.closeIdlePushes(100, 'idle')).toBe(0);
+    });
+
     it('replays a chunk with the same key and body without adding records, and refuses a different body', async () => {
       const orgId = await givenOrg(store);
       const job = await givenJob(store, orgId, [], { expectMore: true });

@@ -13,7 +13,11 @@ export interface WorkerOptions {
   maxAttempts: number;
   /** Work only on this org's pushes (the CLI's in-process worker next to a running service). */
   onlyOrgId?: string;
+  /** Close pushes still expecting chunks after this long without one (checked once a minute). */
+  idleCloseMs?: number;
 }
+
+const IDLE_CHECK_EVERY_MS = 60_000;
 
 /**
  * Takes pending records from the store (claims with leases, so any number of workers in
@@ -53,7 +57,12 @@ export class Worker {
   }
 
   private async run(): Promise<void> {
+    let idleCheckedAt = 0;
     while (this.running) {
+      if (this.options.idleCloseMs !== undefined && Date.now() - idleCheckedAt >= IDLE_CHECK_EVERY_MS) {
+        idleCheckedAt = Date.now();
+        await this.closeIdlePushes(this.options.idleCloseMs);
+      }
       const free = this.options.concurrency - this.inFlight.size;
       let claimed: ClaimedRecord[] = [];
       if (free > 0) {
@@ -76,6 +85,19 @@ export class Worker {
     if (only === undefined) return skipped;
     const others = (await this.store.listOrgs()).map((org) => org.orgId).filter((orgId) => orgId !== only);
     return [...skipped, ...others];
+  }
+
+  private async closeIdlePushes(idleMs: number): Promise<void> {
+    const hours = Math.round((idleMs / 3_600_000) * 10) / 10;
+    try {
+      const closed = await this.store.closeIdlePushes(
+        idleMs,
+        `No more records arrived for ${hours} h, so this push was closed with the records it has. If records are missing, send them again.`,
+      );
+      if (closed > 0) this.log.warn('closed idle pushes', { closed });
+    } catch (error) {
+      this.log.error('closing idle pushes failed', { error: String(error) });
+    }
   }
 
   /** Waits for a free slot, new work, or the poll interval, whichever comes first. */

@@ -254,6 +254,11 @@ export interface Store {
     freshPayloads: Map<string, Record<string, unknown>>,
   ): Promise<number>;
   blockJobsOfOrg(orgId: string, message: string): Promise<void>;
+  /**
+   * Closes pushes opened with expectMore that got no chunk for `idleMs` (e.g. a Batch Apex job
+   * whose finish never arrived), so they can complete; returns how many.
+   */
+  closeIdlePushes(idleMs: number, message: string): Promise<number>;
   unblockJobsOfOrg(orgId: string): Promise<number>;
 
   // Work

@@ -113,4 +113,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX salesforce_authorizations_expiry ON salesforce_authorizations (expires_at);
   `,
+  `
+  ALTER TABLE jobs ADD COLUMN last_chunk_at TIMESTAMPTZ;
+  `,
 ];

@@ -379,6 +379,7 @@ export class PostgresStore implements Store {
         [jobId],
       );
       await insertRecords(db, jobId, orgId, Number(last?.s ?? -1) + 1, chunk.records);
+      await db.query('UPDATE jobs SET last_chunk_at = now() WHERE job_id = $1', [jobId]);
       if (!chunk.expectMore) {
         await db.query('UPDATE jobs SET expect_more = false WHERE job_id = $1', [jobId]);
         await completeIfDone(db, jobId);
@@ -491,6 +492,19 @@ export class PostgresStore implements Store {
       "UPDATE jobs SET state = 'blocked', message = $2 WHERE org_id = $1 AND state IN ('queued', 'running')",
       [orgId, message],
     );
+  }
+
+  async closeIdlePushes(idleMs: number, message: string): Promise<number> {
+    return inTransaction(this.pool, async (db) => {
+      const idle = await db.query(
+        `UPDATE jobs SET expect_more = false, message = $2
+         WHERE expect_more AND COALESCE(last_chunk_at, created_at) < now() - make_interval(secs => $1::double precision / 1000)
+         RETURNING job_id`,
+        [idleMs, message],
+      );
+      for (const row of idle.rows as Array<{ job_id: string }>) await completeIfDone(db, row.job_id);
+      return idle.rowCount ?? 0;
+    });
   }
 
   async unblockJobsOfOrg(orgId: string): Promise<number> {

@@ -107,4 +107,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX salesforce_authorizations_expiry ON salesforce_authorizations (expires_at);
   `,
+  `
+  ALTER TABLE jobs ADD COLUMN last_chunk_at TEXT;
+  `,
 ];

@@ -285,6 +285,7 @@ export class SqliteStore implements Store {
         .run(jobId, chunk.idempotencyKey, chunk.requestHash);
       const last = this.db.prepare('SELECT MAX(seq) AS s FROM job_records WHERE job_id = ?').get(jobId) as Row;
       this.insertRecords(jobId, orgId, Number(last.s ?? -1) + 1, chunk.records);
+      this.db.prepare('UPDATE jobs SET last_chunk_at = ? WHERE job_id = ?').run(nowIso(), jobId);
       if (!chunk.expectMore) {
         this.db.prepare('UPDATE jobs SET expect_more = 0 WHERE job_id = ?').run(jobId);
         this.completeIfDone(jobId);
@@ -394,6 +395,20 @@ export class SqliteStore implements Store {
     this.db
       .prepare("UPDATE jobs SET state = 'blocked', message = ? WHERE org_id = ? AND state IN ('queued', 'running')")
       .run(message, orgId);
+  }
+
+  async closeIdlePushes(idleMs: number, message: string): Promise<number> {
+    return this.db.transaction(() => {
+      const cutoff = new Date(Date.now() - idleMs).toISOString();
+      const idle = this.db
+        .prepare('SELECT job_id FROM jobs WHERE expect_more = 1 AND COALESCE(last_chunk_at, created_at) < ?')
+        .all(cutoff) as Row[];
+      for (const row of idle) {
+        this.db.prepare('UPDATE jobs SET expect_more = 0, message = ? WHERE job_id = ?').run(message, row.job_id);
+        this.completeIfDone(String(row.job_id));
+      }
+      return idle.length;
+    }).immediate();
   }
 
   async unblockJobsOfOrg(orgId: string): Promise<number> {
