@@ -14,8 +14,6 @@ export const pushRecordSchema = z
   })
   .catchall(z.union([scalar, parent]));
 
-export const ID_PREFIX: Record<z.infer<typeof ObjectTypeSchema>, string> = { Account: '001', Contact: '003' };
-
 export const pushRequestSchema = z.strictObject({
   objectType: ObjectTypeSchema,
   records: z.array(pushRecordSchema),

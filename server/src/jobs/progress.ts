@@ -104,7 +104,8 @@ function estimateJobSeconds(
   const finished = counts.total - counts.pending;
   const callsPerRecord = finished > 0 ? Math.max(counts.calls / finished, 0.05) : 1;
   const snapshot = accounts.budgetSnapshot(billomatId);
-  const meanCallMs = ratePerMinute && ratePerMinute > 0 ? 60_000 / ratePerMinute : 1_000;
+  // The measured rate is records per minute; unchanged records cost no call, so a call takes longer.
+  const meanCallMs = ratePerMinute && ratePerMinute > 0 ? 60_000 / ratePerMinute / callsPerRecord : 1_000;
   return Math.round(
     estimateSeconds({
       callsNeeded: toDo * callsPerRecord,

@@ -1,17 +1,29 @@
-import type { z } from 'zod';
 import type { ObjectType } from '../mapping';
 import { RequestError, notFound } from '../errors';
-import type { appendRecordsSchema, pushRecordSchema, pushRequestSchema } from '../http/schemas';
-import { ID_PREFIX } from '../http/schemas';
 import { salesforceId18 } from '../orgs/salesforce-id';
 import type { BillomatAccounts } from '../orgs/billomat-accounts';
 import { sha256Hex } from '../security/secrets';
 import type { Job, Org, PushRecord, PushSource, Store } from '../store/contract';
 import { jobView, type JobView, type ResultsPage } from './progress';
 
-type PushRequest = z.output<typeof pushRequestSchema>;
-type AppendRequest = z.output<typeof appendRecordsSchema>;
-type IncomingRecord = z.output<typeof pushRecordSchema>;
+/** A record as an org sends it; the HTTP layer has checked its shape. */
+export type IncomingRecord = { Id: string } & Record<string, unknown>;
+
+export interface PushRequest {
+  objectType: ObjectType;
+  records: IncomingRecord[];
+  expectMore: boolean;
+  expectedTotal?: number | null;
+  source: 'admin' | 'record-action' | 'api';
+}
+
+export interface AppendRequest {
+  records: IncomingRecord[];
+  expectMore: boolean;
+}
+
+/** Key prefixes of the record ids each object type takes. */
+const ID_PREFIX: Record<ObjectType, string> = { Account: '001', Contact: '003' };
 
 export interface PushLimits {
   maxRecordsPerPush: number;

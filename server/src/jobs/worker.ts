@@ -4,7 +4,7 @@ import type { Mapping } from '../mapping';
 import type { BillomatAccounts } from '../orgs/billomat-accounts';
 import type { ClaimedRecord, Store } from '../store/contract';
 import type { Logger } from '../logger';
-import { processRecord } from './process-record';
+import { processRecord, type RecordOutcome } from './process-record';
 
 export interface WorkerOptions {
   concurrency: number;
@@ -128,7 +128,7 @@ export class Worker {
       const org = await this.store.getOrg(record.orgId);
       const saved = await this.store.mappingVersion(record.orgId, record.objectType, record.mappingVersion);
       if (!org || !saved) {
-        await this.finish(record, 'failed', `The mapping version ${record.mappingVersion} for ${record.objectType} is missing.`);
+        await this.finish(record, failure(`The mapping version ${record.mappingVersion} for ${record.objectType} is missing.`));
         return;
       }
       const mapping: Mapping = { objectType: record.objectType, fields: saved.fields };
@@ -146,16 +146,7 @@ export class Worker {
       );
       switch (outcome.kind) {
         case 'finished':
-          await this.store.finishRecord({
-            jobId: record.jobId,
-            seq: record.seq,
-            owner: this.owner,
-            status: outcome.status,
-            billomatId: outcome.billomatId,
-            billomatNumber: outcome.billomatNumber,
-            message: outcome.message,
-          });
-          await this.store.settleJob(record.jobId);
+          await this.finish(record, outcome);
           break;
         case 'later':
           this.log.debug('record deferred', { jobId: record.jobId, sfId: record.sfId, reason: outcome.reason });
@@ -171,7 +162,7 @@ export class Worker {
       this.log.error('processing a record failed', { jobId: record.jobId, sfId: record.sfId, error: String(error) });
       const giveUp = record.attempts + 1 >= this.options.maxAttempts;
       await (giveUp
-        ? this.finish(record, 'failed', 'The export service could not process this record. Ask the service operator to check its log.')
+        ? this.finish(record, failure('The export service could not process this record. Ask the service operator to check its log.'))
         : this.store.releaseRecord(this.owner, record.jobId, record.seq, 5_000, true)
       ).catch(() => undefined);
     } finally {
@@ -179,16 +170,15 @@ export class Worker {
     }
   }
 
-  private async finish(record: ClaimedRecord, status: 'failed', message: string): Promise<void> {
-    await this.store.finishRecord({
-      jobId: record.jobId,
-      seq: record.seq,
-      owner: this.owner,
-      status,
-      billomatId: null,
-      billomatNumber: null,
-      message,
-    });
+  private async finish(record: ClaimedRecord, outcome: FinishedOutcome): Promise<void> {
+    const { kind: _kind, ...result } = outcome;
+    await this.store.finishRecord({ jobId: record.jobId, seq: record.seq, owner: this.owner, ...result });
     await this.store.settleJob(record.jobId);
   }
+}
+
+type FinishedOutcome = Extract<RecordOutcome, { kind: 'finished' }>;
+
+function failure(message: string): FinishedOutcome {
+  return { kind: 'finished', status: 'failed', billomatId: null, billomatNumber: null, message };
 }

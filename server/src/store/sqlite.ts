@@ -289,8 +289,6 @@ export class SqliteStore implements Store {
       if (!chunk.expectMore) {
         this.db.prepare('UPDATE jobs SET expect_more = 0 WHERE job_id = ?').run(jobId);
         this.completeIfDone(jobId);
-      } else if (job.state === 'completed') {
-        this.db.prepare("UPDATE jobs SET state = 'running', finished_at = NULL WHERE job_id = ?").run(jobId);
       }
       return 'appended';
     }).immediate();
